@@ -1,0 +1,1 @@
+"""Registry -> validated fine-tuning datasets, statistics and exports."""
