@@ -17,6 +17,7 @@ from typing import Any
 from tree_sitter import Node
 
 from .gitref import Snapshot
+from .interpret import Abort, Interpreter
 from .models import dynamic_marker
 from .modules import ModuleIndex, build_index, candidate_paths
 from .parsing import line_of, node_text
@@ -77,7 +78,9 @@ class ModuleCache:
 
 
 _ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "b": "\b", "f": "\f", "v": "\v", "0": "\0"}
-_ESCAPE_RE = re.compile(r"\\(u\{[0-9a-fA-F]+\}|u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2}|\r\n|\n|\r|\u2028|\u2029|.)", re.S)
+_ESCAPE_RE = re.compile(
+    r"\\(u\{[0-9a-fA-F]+\}|u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2}|\r\n|\n|\r|\u2028|\u2029|.)", re.S
+)
 
 
 def cook(raw: str) -> str:
@@ -315,10 +318,13 @@ def _prop_key(node: Node | None) -> str:
 class Evaluator:
     """Evaluates expressions inside one module with a local environment (function scope)."""
 
-    def __init__(self, program: Program, module: ModuleIndex, env: dict[str, Any] | None = None) -> None:
+    def __init__(
+        self, program: Program, module: ModuleIndex, env: dict[str, Any] | None = None, depth: int = 0
+    ) -> None:
         self.program = program
         self.module = module
         self.env: dict[str, Any] = dict(env or {})
+        self.depth = depth
 
     def eval(self, node: Node | None) -> Any:
         if node is None:
@@ -594,19 +600,36 @@ def _h_function(ev: Evaluator, node: Node) -> Any:
 def _h_call(ev: Evaluator, node: Node) -> Any:
     fn_node = node.child_by_field_name("function")
     args_node = node.child_by_field_name("arguments")
+    if fn_node is not None and fn_node.type in ("identifier", "member_expression"):
+        callee = ev.eval(fn_node)
+        if isinstance(callee, FunctionValue) and not callee.is_async:
+            args = [
+                ev.eval(a) for a in (args_node.named_children if args_node else []) if a.type != "comment"
+            ]
+            try:
+                result = Interpreter(ev, ev.depth).call(callee, args)
+            except Abort:
+                return Dynamic(node_text(node))
+            # A wholly runtime result is best described by the call itself, as written at the call site.
+            return Dynamic(node_text(node)) if isinstance(result, Dynamic) else result
     if fn_node is not None and fn_node.type == "member_expression":
         target = ev.eval(fn_node.child_by_field_name("object"))
         method = _prop_key(fn_node.child_by_field_name("property"))
         args = [ev.eval(a) for a in (args_node.named_children if args_node else []) if a.type != "comment"]
-        if isinstance(target, str) and not isinstance(target, DynStr) and method in _PURE_STRING_METHODS and not args:
+        if (
+            isinstance(target, str)
+            and not isinstance(target, DynStr)
+            and method in _PURE_STRING_METHODS
+            and not args
+        ):
             return _PURE_STRING_METHODS[method](target)
         if isinstance(target, list) and method == "join" and len(args) <= 1:
             sep = args[0] if args else ","
             if isinstance(sep, str):
                 return _concat(_interleave(target, sep))
-        if isinstance(target, Dynamic) and target.text == "JSON" and method == "stringify" and len(args) == 1:
-            if not _contains_dynamic(args[0]):
-                return json.dumps(_plain_for_json(args[0]), separators=(",", ":"), ensure_ascii=False)
+        is_stringify = isinstance(target, Dynamic) and target.text == "JSON" and method == "stringify"
+        if is_stringify and len(args) == 1 and not _contains_dynamic(args[0]):
+            return json.dumps(_plain_for_json(args[0]), separators=(",", ":"), ensure_ascii=False)
     return Dynamic(node_text(node))
 
 

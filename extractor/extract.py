@@ -37,7 +37,9 @@ def check_schemas(tools: Iterable[Tool]) -> list[Finding]:
     findings = []
     for tool in tools:
         try:
-            cls = jsonschema.validators.validator_for(tool.parameters, default=jsonschema.Draft202012Validator)
+            cls = jsonschema.validators.validator_for(
+                tool.parameters, default=jsonschema.Draft202012Validator
+            )
             cls.check_schema(tool.parameters)
         except jsonschema.SchemaError as exc:
             findings.append(
@@ -107,7 +109,12 @@ def extract_snapshot(
         tools=sorted(tools, key=lambda t: (t.surface, t.name)),
         findings=sorted(
             findings,
-            key=lambda f: (f.source.path if f.source else "", f.source.line if f.source else 0, f.kind, f.message),
+            key=lambda f: (
+                f.source.path if f.source else "",
+                f.source.line if f.source else 0,
+                f.kind,
+                f.message,
+            ),
         ),
     )
     _extend_registry(program, registry, list(surfaces))

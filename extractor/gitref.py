@@ -113,7 +113,8 @@ class TagInfo:
 def list_tags(repo: git.Repo) -> list[TagInfo]:
     """Every tag with its commit and commit date, oldest commit first (ties by name)."""
     out = repo.git.for_each_ref(
-        "refs/tags", "--format=%(refname:strip=2)\t%(*objectname)%(objectname)\t%(*committerdate:unix)%(committerdate:unix)"
+        "refs/tags",
+        "--format=%(refname:strip=2)\t%(*objectname)%(objectname)\t%(*committerdate:unix)%(committerdate:unix)",
     )
     tags: list[TagInfo] = []
     for line in out.splitlines():

@@ -30,7 +30,7 @@ class _Model(BaseModel):
 
 
 class SourceLoc(_Model):
-    """A place in Continue's source at the registry's commit (path relative to the repo root, 1-based line)."""
+    """A place in Continue's source at the registry's commit (repo-relative path, 1-based line)."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
     path: str

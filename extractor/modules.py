@@ -37,7 +37,9 @@ class ModuleIndex:
     source: bytes
     root: Node
     decls: dict[str, Declaration] = field(default_factory=dict)
-    imports: dict[str, tuple[str, str]] = field(default_factory=dict)  # local -> (specifier, name | * | default)
+    imports: dict[str, tuple[str, str]] = field(
+        default_factory=dict
+    )  # local -> (specifier, name | * | default)
     exports: dict[str, str] = field(default_factory=dict)  # exported name -> local name
     reexports: dict[str, tuple[str, str]] = field(default_factory=dict)  # exported -> (specifier, name | *)
     star_exports: list[str] = field(default_factory=list)

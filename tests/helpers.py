@@ -20,9 +20,7 @@ _BASE_ENV = {
 
 def git(cwd: Path, *args: str, date: str = "2025-01-01T00:00:00+00:00") -> str:
     env = {**os.environ, **_BASE_ENV, "GIT_AUTHOR_DATE": date, "GIT_COMMITTER_DATE": date}
-    return subprocess.run(
-        ["git", *args], cwd=cwd, env=env, check=True, capture_output=True, text=True
-    ).stdout
+    return subprocess.run(["git", *args], cwd=cwd, env=env, check=True, capture_output=True, text=True).stdout
 
 
 def make_repo(root: Path, versions: Mapping[str, Mapping[str, str | None]]) -> Path:

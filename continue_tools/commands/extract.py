@@ -14,8 +14,12 @@ from extractor.models import SURFACES
 @click.command("extract")
 @with_repo
 @click.option("--ref", required=True, help="Tag, branch or commit to read (no checkout is made).")
-@click.option("--surface", type=click.Choice(SURFACES), default=None, help="Only this surface (default: both).")
-@click.option("-o", "--output", type=click.Path(path_type=Path), default=None, help="Write here instead of stdout.")
+@click.option(
+    "--surface", type=click.Choice(SURFACES), default=None, help="Only this surface (default: both)."
+)
+@click.option(
+    "-o", "--output", type=click.Path(path_type=Path), default=None, help="Write here instead of stdout."
+)
 def command(repo_spec: str, cache_dir: Path, ref: str, surface: str | None, output: Path | None) -> int:
     """Extract Continue's tools at REF into a registry."""
     repo = load_repo(repo_spec, cache_dir)
