@@ -50,6 +50,22 @@ def check_schemas(tools: Iterable[Tool]) -> list[Finding]:
                     tool=tool.name,
                 )
             )
+            continue
+        # Valid JSON Schema, yet unusable: a required argument the schema does not describe
+        # (Continue's own toolDefinitions test checks this too).
+        props = tool.parameters.get("properties")
+        required = tool.parameters.get("required")
+        if isinstance(props, dict) and isinstance(required, list):
+            for name in required:
+                if name not in props:
+                    findings.append(
+                        Finding(
+                            kind="schema-inconsistent",
+                            message=f"parameters of {tool.name} require {name!r}, which is not among its properties",
+                            source=tool.source,
+                            tool=tool.name,
+                        )
+                    )
     return findings
 
 

@@ -28,6 +28,21 @@ V2_CHANGES: dict[str, str | None] = {
         "};\n"
     ),
     "core/tools/definitions/unlisted.ts": None,
+    # Continue has shipped schemas like these: they are reported, not hidden or "fixed".
+    "core/tools/definitions/oddSchemas.ts": (
+        "export const typoTool = {\n"
+        '  type: "function",\n'
+        '  function: { name: "typo_tool", description: "", parameters: { type: "strng" } },\n'
+        "};\n"
+        "export const mismatchTool = {\n"
+        '  type: "function",\n'
+        "  function: {\n"
+        '    name: "mismatch_tool",\n'
+        '    description: "",\n'
+        '    parameters: { type: "object", required: ["query"], properties: { repo_url: { type: "string" } } },\n'
+        "  },\n"
+        "};\n"
+    ),
 }
 
 
@@ -154,10 +169,12 @@ def test_second_tag_renames_and_reports_syntax_error(repo_path: Path) -> None:
     reg = extract(open_repo(str(repo_path)), "v1.1.0-vscode", ["ide"])
     assert [t.name for t in reg.tools] == [
         "edit_existing_file",
+        "mismatch_tool",
         "read_file",
         "request_rule",
         "run_terminal_command",
         "search_files",
+        "typo_tool",
     ]
     assert _tool(reg, "edit_existing_file").description.startswith(
         "Edit a file. First use the read_file tool."
@@ -210,3 +227,13 @@ def test_the_work_tree_is_never_touched(repo_path: Path) -> None:
     extract(open_repo(str(repo_path)), "v1.0.0-vscode", ["ide"])
     assert git(repo_path, "status", "--porcelain") == before
     assert git(repo_path, "rev-parse", "HEAD") == head
+
+
+def test_schema_problems_are_findings(repo_path: Path) -> None:
+    reg = extract(open_repo(str(repo_path)), "v1.1.0-vscode", ["ide"])
+    by_kind = {(f.kind, f.tool) for f in reg.findings}
+    assert ("invalid-schema", "typo_tool") in by_kind
+    assert ("schema-inconsistent", "mismatch_tool") in by_kind
+    mismatch = next(f for f in reg.findings if f.tool == "mismatch_tool")
+    assert "'query'" in mismatch.message
+    assert mismatch.source is not None and mismatch.source.path == "core/tools/definitions/oddSchemas.ts"
