@@ -98,7 +98,11 @@ def cook(raw: str) -> str:
             return chr(int(esc[1:], 16))
         return _ESCAPES.get(esc, esc)
 
-    return _ESCAPE_RE.sub(repl, raw)
+    cooked = _ESCAPE_RE.sub(repl, raw)
+    if any("\ud800" <= ch <= "\udfff" for ch in cooked):
+        # JavaScript strings are UTF-16: a `\uD83D\uDE00` pair is one character.
+        cooked = cooked.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
+    return cooked
 
 
 def _js_str(value: Any) -> str | None:

@@ -109,7 +109,7 @@ def test_strings_numbers_templates_and_imports(v1: Registry) -> None:
         ("filepath", "path/to/the_file.txt"),
         ("lines", 3),
     ]
-    assert read.source.path == "core/tools/definitions/readFile.ts" and read.source.line == 9
+    assert read.source.path == "core/tools/definitions/readFile.ts" and read.source.line == 10
     assert not read.dynamic
 
 
