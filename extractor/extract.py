@@ -61,7 +61,7 @@ def check_schemas(tools: Iterable[Tool]) -> list[Finding]:
                     findings.append(
                         Finding(
                             kind="schema-inconsistent",
-                            message=f"parameters of {tool.name} require {name!r}, which is not among its properties",
+                            message=f"parameters of {tool.name} require {name!r}, not among its properties",
                             source=tool.source,
                             tool=tool.name,
                         )

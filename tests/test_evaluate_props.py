@@ -17,7 +17,8 @@ texts = st.text(chars, max_size=40)
 # JSON is a subset of JavaScript: any JSON value is a valid TS expression with the same meaning.
 json_values = st.recursive(
     st.none() | st.booleans() | st.integers(-(2**40), 2**40) | texts,
-    lambda children: st.lists(children, max_size=4) | st.dictionaries(st.text(chars, max_size=8), children, max_size=4),
+    lambda children: st.lists(children, max_size=4)
+    | st.dictionaries(st.text(chars, max_size=8), children, max_size=4),
     max_leaves=12,
 )
 
