@@ -102,7 +102,8 @@ class Tool(_Model):
 class Condition(_Model):
     """One condition under which a tool is offered; `negate` flips it."""
 
-    kind: str  # always | experimental | remote | signed_in | model | headless | ripgrep | agent_id | beta_flag | ...
+    # always | experimental | remote | signed_in | model | headless | ripgrep | agent_id | beta_flag | ...
+    kind: str
     arg: str | None = None
     negate: bool = False
 

@@ -39,7 +39,8 @@ V2_CHANGES: dict[str, str | None] = {
         "  function: {\n"
         '    name: "mismatch_tool",\n'
         '    description: "",\n'
-        '    parameters: { type: "object", required: ["query"], properties: { repo_url: { type: "string" } } },\n'
+        '    parameters: { type: "object", required: ["query"],\n'
+        '      properties: { repo_url: { type: "string" } } },\n'
         "  },\n"
         "};\n"
     ),
