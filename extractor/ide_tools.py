@@ -113,7 +113,7 @@ def build_ide_tool(obj: dict[str, Any], export_name: str, source: SourceLoc, def
     )
 
 
-def _syntax_finding(mod: ModuleIndex, err: Node, what: str) -> Finding:
+def syntax_finding(mod: ModuleIndex, err: Node, what: str) -> Finding:
     snippet = " ".join(node_text(err).split())[:60]
     return Finding(
         kind="syntax-error",
@@ -136,7 +136,7 @@ def extract_ide_tools(program: Program) -> tuple[list[Tool], list[Finding]]:
                 continue
             err = declaration_has_error(decl)
             if err is not None:
-                findings.append(_syntax_finding(mod, err, f"tool {name!r} not extracted"))
+                findings.append(syntax_finding(mod, err, f"tool {name!r} not extracted"))
                 reported_error = True
                 continue
             value, defined_by = evaluate_declaration(program, mod, name)
@@ -145,15 +145,15 @@ def extract_ide_tools(program: Program) -> tuple[list[Tool], list[Finding]]:
             loc = SourceLoc(path=path, line=declaration_line(decl))
             tools.append(build_ide_tool(value, name, loc, defined_by))
         if mod.error is not None and not reported_error:
-            findings.append(_syntax_finding(mod, mod.error, path))
-    _attach_lists(program, tools)
+            findings.append(syntax_finding(mod, mod.error, path))
+    attach_lists(program, tools, IDE_LIST_FILES)
     return tools, findings
 
 
-def _attach_lists(program: Program, tools: list[Tool]) -> None:
+def attach_lists(program: Program, tools: list[Tool], list_files: tuple[str, ...]) -> None:
     """Record which of Continue's tool-list builders reference each tool."""
     by_origin = {(t.source.path, t.export_name): t for t in tools}
-    for list_file in IDE_LIST_FILES:
+    for list_file in list_files:
         mod = program.module(list_file)
         if mod is None:
             continue
