@@ -81,7 +81,12 @@ def build_ide_tool(obj: dict[str, Any], export_name: str, source: SourceLoc, def
             fields[IDE_FIELD_MAP[key]] = val
         elif key == "systemMessageDescription":
             if isinstance(val, dict):
-                args = [tuple(a) for a in val.get("exampleArgs") or [] if isinstance(a, list) and len(a) == 2]
+                raw_args = val.get("exampleArgs")
+                args = (
+                    [tuple(a) for a in raw_args if isinstance(a, list) and len(a) == 2]
+                    if isinstance(raw_args, list)
+                    else None
+                )
                 smd = SystemMessageDescription(prefix=str(val.get("prefix", "")), example_args=args)
             elif isinstance(val, str):
                 smd_text = val

@@ -50,7 +50,8 @@ class SystemMessageDescription(_Model):
     """The text-protocol description of a tool (Continue's `systemMessageDescription`)."""
 
     prefix: str
-    example_args: list[tuple[str, Any]] = Field(default_factory=list)
+    # None when the source gives no exampleArgs (distinct from an empty list).
+    example_args: list[tuple[str, Any]] | None = None
 
 
 class Tool(_Model):
